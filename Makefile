@@ -1,0 +1,48 @@
+# One word per task. `make site` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check generate serve bench lock lint schemas clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+generate: $(STAMP)
+	$(PY) -m generator generate
+
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+schemas: $(STAMP)
+	$(PY) -m generator schema --write
+
+# Refresh the lock file from pyproject.toml in a throwaway environment.
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --upgrade pip
+	build/lock-venv/bin/pip install --quiet ".[test]"
+	build/lock-venv/bin/pip freeze --exclude-editable --exclude explainers > requirements.lock
+	rm -rf build/lock-venv
+
+clean:
+	rm -rf build site site.new site.old

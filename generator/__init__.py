@@ -1,0 +1,1 @@
+"""Static-site news explainer generator: YAML content in, Markdown pages out."""

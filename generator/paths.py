@@ -1,0 +1,46 @@
+"""Where each page lives: one place that knows the site's URL scheme."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def explainer(slug: str) -> str:
+    return f"explainers/{slug}/"
+
+
+def person(pid: str) -> str:
+    return f"people/{pid}/"
+
+
+def party(pid: str) -> str:
+    return f"parties/{pid}/"
+
+
+def conflict(cid: str) -> str:
+    return f"conflicts/{cid}/"
+
+
+def tag(name: str) -> str:
+    return f"tags/{name}/"
+
+
+def month(year: int, number: int) -> str:
+    return f"archive/{year:04d}/{number:02d}/"
+
+
+def home(page: int) -> str:
+    return "" if page == 1 else f"page/{page}/"
+
+
+def source_file(url: str) -> str:
+    """The Markdown file that MkDocs turns into the page at `url` (directory URLs)."""
+    return f"{url}index.md"
+
+
+def href(here: str, there: str) -> str:
+    """A relative link from the page at URL `here` to the page or file at URL `there`."""
+    target = posixpath.relpath(there or ".", here or ".")
+    if there.endswith("/") or there == "":
+        target = "./" if target == "." else target + "/"
+    return target
