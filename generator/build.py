@@ -38,7 +38,8 @@ def run_engine(config: Path, site: Path, index: Index, engine: str = "mkdocs") -
     """Build with the engine into a scratch folder beside `site`, then swap it in."""
     scratch = site.with_name(site.name + ".new")
     shutil.rmtree(scratch, ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date(index), "NO_MKDOCS_2_WARNING": "1", "EXPLAINERS_GENERATED": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date(index), "NO_MKDOCS_2_WARNING": "1", "EXPLAINERS_GENERATED": "1",
+           "EXPLAINERS_SITE_NAME": index.site.name, "EXPLAINERS_SITE_URL": index.site.url}
     command = [sys.executable, "-m", ENGINES[engine], "build", "--strict", "--quiet", "-f", str(config), "-d", str(scratch)]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:

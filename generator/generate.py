@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import ContentErrors
+from generator.errors import ContentError, ContentErrors
 from generator.feeds import feed_files
 from generator.guide import guide_pages
 from generator.link import Index, link
 from generator.pages import markdown_file
 from generator.read import read_all
 from generator.render_explainer import render_explainer
-from generator.render_site import archive_pages, conflict_pages, home_pages, party_pages, people_pages, tag_pages
+from generator.render_site import archive_pages, conflict_pages, home_pages, party_pages, people_pages, redirect_files, tag_pages
 
 
 def check(content: Path) -> Index:
@@ -29,8 +29,13 @@ def render(index: Index, content: Path | None = None) -> dict[str, str]:
     pages += people_pages(index) + party_pages(index) + conflict_pages(index) + guide_pages(index)
     files = {page.path: markdown_file(page) for page in pages}
     files.update(feed_files(index))
+    files.update(redirect_files(index))
     if content is not None:
-        files.update(hand_written(content))
+        pages = hand_written(content)
+        clashes = [ContentError(f"content/pages/{rel}", 1, 1, "", f"clashes with the generated page {rel}; rename the file") for rel in pages if rel in files or rel.replace(".md", "/index.md") in files]
+        if clashes:
+            raise ContentErrors(clashes)
+        files.update(pages)
     return files
 
 

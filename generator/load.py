@@ -139,11 +139,12 @@ class _Reader:
         return event.value
 
     def scalar(self, event, loc: FieldPath) -> str | None:
-        if event.style is None:  # plain: check that a comment did not cut the value short
+        if not event.style:  # plain: check that a comment did not cut the value short
             end = event.end_mark
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
-            if TRAILING_COMMENT.match(rest):
-                self.error(end, loc, "' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own")
+            if comment := TRAILING_COMMENT.match(rest):
+                line, column = end.line + 1, end.column + comment.end()
+                self.errors.append(ContentError(self.path, line, column, dotted(loc), "' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own"))
             if event.value == "":
                 return None
         return event.value

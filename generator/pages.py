@@ -50,9 +50,14 @@ def front_matter(meta: dict) -> str:
     return "\n".join(lines) + "\n---\n"
 
 
+# A line break after these closing tags keeps the files readable in diffs; every line still
+# starts with a tag or escaped text, so nothing in the block can read as Markdown.
+_BREAK_AFTER = re.compile(r"(</(?:header|aside|section|article|div|li|ul|ol|h[1-6]|p|blockquote|details|table|nav)>)(?=<)")
+
+
 def markdown_file(page: Page) -> str:
     """The page as a Markdown file: front matter, then the body as one raw HTML block."""
-    return front_matter(page.meta) + "\n" + page.body.strip("\n") + "\n"
+    return front_matter(page.meta) + "\n" + _BREAK_AFTER.sub("\\1\n", page.body.strip("\n")) + "\n"
 
 
 def json_for_script(data: object) -> str:

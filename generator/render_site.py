@@ -3,6 +3,8 @@ people, parties and conflict hubs. Pure: index in, pages out."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 
 from generator import meta, paths
@@ -168,3 +170,29 @@ def conflict_pages(index: Index) -> list[Page]:
     body = f'<div class="listing">{heading("Conflicts", "Background, timelines and explainers for each conflict we cover.")}<ul class="conflicts">{"".join(rows)}</ul></div>'
     pages.append(Page("conflicts/", body, meta.website(index, "Conflicts", "Background, timelines and explainers for each conflict we cover.", "conflicts/")))
     return pages
+
+
+def ascii_slug(name: str) -> str:
+    """'Sergey Shoigu' -> 'sergey-shoigu'; names with no Latin letters give ''."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def redirect_files(index: Index) -> dict[str, str]:
+    """people/<other-spelling>/ leads to the person's page, so any spelling in a link works."""
+    files = {}
+    for pid, person in index.people.items():
+        for name in person.other_names:
+            slug = ascii_slug(name)
+            if not slug or slug in index.people or f"people/{slug}/index.html" in files:
+                continue
+            here = paths.person(slug)
+            target = paths.href(here, paths.person(pid))
+            files[f"{here}index.html"] = (
+                f'<!doctype html>\n<html lang="{escape(index.site.language)}"><head><meta charset="utf-8">'
+                f"<title>{escape(person.name)}</title>"
+                f'<link rel="canonical" href="{escape(meta.absolute(index, paths.person(pid)))}">'
+                f'<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={target}">'
+                f'</head><body><p><a href="{target}">{escape(person.name)}</a></p></body></html>\n'
+            )
+    return files
