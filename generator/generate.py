@@ -9,7 +9,7 @@ from generator.feeds import feed_files
 from generator.guide import guide_pages
 from generator.link import Index, link
 from generator.pages import markdown_file
-from generator.read import read_all
+from generator.read import outside, read_all
 from generator.render_explainer import render_explainer
 from generator.render_site import archive_pages, conflict_pages, home_pages, party_pages, people_pages, redirect_files, tag_pages
 
@@ -42,9 +42,10 @@ def render(index: Index, content: Path | None = None) -> dict[str, str]:
 def hand_written(content: Path) -> dict[str, str]:
     """Editors' hand-written Markdown pages in content/pages, copied as they are."""
     folder = content / "pages"
-    if not folder.is_dir():
-        return {}
-    return {path.relative_to(folder).as_posix(): path.read_text("utf-8") for path in sorted(folder.rglob("*.md"))}
+    paths = sorted(folder.rglob("*.md")) if folder.is_dir() else []
+    if errors := [e for e in (outside(p, content) for p in paths) if e]:
+        raise ContentErrors(errors)
+    return {path.relative_to(folder).as_posix(): path.read_text("utf-8") for path in paths}
 
 
 def generate(content: Path) -> dict[str, str]:

@@ -86,11 +86,11 @@ def _shown(path: Path, root: Path) -> str:
     return (Path(root.name) / path.relative_to(root)).as_posix()
 
 
-def _file_errors(path: Path, root: Path, shown: str) -> list[ContentError]:
-    resolved = path.resolve()
-    if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
-        return [ContentError(shown, 1, 1, "", "is a link to a file outside content/; copy the file in instead")]
-    return []
+def outside(path: Path, root: Path) -> ContentError | None:
+    """An error if `path`, once links are followed, is not inside the content folder."""
+    if path.resolve().is_relative_to(root.resolve()):
+        return None
+    return ContentError(_shown(path, root), 1, 1, "", "is a link to a file outside content/; copy the file in instead")
 
 
 def read_all(root: Path) -> tuple[Site | None, list[Entry], list[ContentError]]:
@@ -108,9 +108,8 @@ def read_all(root: Path) -> tuple[Site | None, list[Entry], list[ContentError]]:
     for kind, model in KINDS.items():
         for path in content_files(root, kind):
             shown = _shown(path, root)
-            problems = _file_errors(path, root, shown)
-            if problems:
-                errors += problems
+            if problem := outside(path, root):
+                errors.append(problem)
                 continue
             doc, load_errors = load(path, shown)
             if load_errors:
@@ -126,6 +125,3 @@ def read_all(root: Path) -> tuple[Site | None, list[Entry], list[ContentError]]:
             if item is not None and not more:
                 entries.append(Entry(kind, path.stem, item, doc))
     return site, entries, errors
-
-
-__all__ = ["Entry", "content_files", "read_all", "validate", "dotted"]

@@ -65,6 +65,7 @@ def render_markdown(source: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    clean = re.sub(r'<a rel="noopener noreferrer">(.*?)</a>', r"\1", clean)  # links whose URL was refused
     # No line may start like a block-level Markdown construct once it sits in a page.
     return clean.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;").replace("--8", "&#45;-8")
 
