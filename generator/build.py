@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.generate import check, render
@@ -25,7 +25,7 @@ def source_date(index: Index) -> str:
     """SOURCE_DATE_EPOCH from the content itself, so the engine's build dates are reproducible."""
     latest = max((modified(e) for e in index.explainers), default=date(2000, 1, 1))
     latest = max([latest, *(c.reviewed for c in index.conflicts.values())])
-    return str(int(datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp()))
 
 
 def generate_to(content: Path, docs: Path) -> tuple[Index, list[str]]:
@@ -38,8 +38,14 @@ def run_engine(config: Path, site: Path, index: Index, engine: str = "mkdocs") -
     """Build with the engine into a scratch folder beside `site`, then swap it in."""
     scratch = site.with_name(site.name + ".new")
     shutil.rmtree(scratch, ignore_errors=True)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date(index), "NO_MKDOCS_2_WARNING": "1", "EXPLAINERS_GENERATED": "1",
-           "EXPLAINERS_SITE_NAME": index.site.name, "EXPLAINERS_SITE_URL": index.site.url}
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": source_date(index),
+        "NO_MKDOCS_2_WARNING": "1",
+        "EXPLAINERS_GENERATED": "1",
+        "EXPLAINERS_SITE_NAME": index.site.name,
+        "EXPLAINERS_SITE_URL": index.site.url,
+    }
     command = [sys.executable, "-m", ENGINES[engine], "build", "--strict", "--quiet", "-f", str(config), "-d", str(scratch)]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -32,7 +32,11 @@ def render(index: Index, content: Path | None = None) -> dict[str, str]:
     files.update(redirect_files(index))
     if content is not None:
         pages = hand_written(content)
-        clashes = [ContentError(f"content/pages/{rel}", 1, 1, "", f"clashes with the generated page {rel}; rename the file") for rel in pages if rel in files or rel.replace(".md", "/index.md") in files]
+        clashes = [
+            ContentError(f"content/pages/{rel}", 1, 1, "", f"clashes with the generated page {rel}; rename the file")
+            for rel in pages
+            if rel in files or rel.replace(".md", "/index.md") in files
+        ]
         if clashes:
             raise ContentErrors(clashes)
         files.update(pages)

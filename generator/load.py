@@ -144,7 +144,15 @@ class _Reader:
             rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
             if comment := TRAILING_COMMENT.match(rest):
                 line, column = end.line + 1, end.column + comment.end()
-                self.errors.append(ContentError(self.path, line, column, dotted(loc), "' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own"))
+                self.errors.append(
+                    ContentError(
+                        self.path,
+                        line,
+                        column,
+                        dotted(loc),
+                        "' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own",
+                    )
+                )
             if event.value == "":
                 return None
         return event.value

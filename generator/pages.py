@@ -23,7 +23,7 @@ class Page:
         return paths.source_file(self.url)
 
 
-_UNSAFE_IN_YAML = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\\\\\"]|[\U00010000-\U0010ffff]")
+_UNSAFE_IN_YAML = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\\\\"]|[\U00010000-\U0010ffff]')
 
 
 def yaml_string(value: str) -> str:

@@ -36,8 +36,18 @@ def _message(model: type[Model], error: dict) -> tuple[str, bool]:
     if kind == "missing":
         return "is required but missing", False
     if kind in ("string_type", "list_type", "model_type", "dict_type", "bool_type", "date_type", "int_type"):
-        expected = {"string_type": "text", "list_type": "a list of '- ' items", "model_type": "a mapping of 'key: value' lines", "dict_type": "a mapping", "bool_type": "true or false", "date_type": "a date", "int_type": "a whole number"}[kind]
-        got = "nothing" if error["input"] is None else type(error["input"]).__name__.replace("str", "text").replace("dict", "a mapping").replace("list", "a list")
+        expected = {
+            "string_type": "text",
+            "list_type": "a list of '- ' items",
+            "model_type": "a mapping of 'key: value' lines",
+            "dict_type": "a mapping",
+            "bool_type": "true or false",
+            "date_type": "a date",
+            "int_type": "a whole number",
+        }[kind]
+        got = (
+            "nothing" if error["input"] is None else type(error["input"]).__name__.replace("str", "text").replace("dict", "a mapping").replace("list", "a list")
+        )
         return f"expected {expected}, got {got}", False
     if kind == "literal_error":
         return f"'{error['input']}' is not one of: {error['ctx']['expected']}", False

@@ -95,10 +95,7 @@ def sidebar(index: Index, explainer: Explainer, here: str) -> str:
             f'<h3 class="speaker__name" id="speaker-{pid}"><a href="{paths.href(here, paths.person(pid))}">{inline(person.name)}</a></h3>'
             f'<p class="speaker__role">{role_line}</p><ul class="speaker__quotes">{items}</ul></section>'
         )
-    return (
-        '<aside class="who-said-what" aria-labelledby="who-said-what">'
-        '<h2 id="who-said-what">Who said what</h2>' + "".join(blocks) + "</aside>"
-    )
+    return '<aside class="who-said-what" aria-labelledby="who-said-what"><h2 id="who-said-what">Who said what</h2>' + "".join(blocks) + "</aside>"
 
 
 def timeline(events, here: str) -> str:

@@ -92,7 +92,9 @@ def said_list(index: Index, said: tuple[Said, ...] | list[Said], here: str, *, s
         speaker = ""
         if show_speaker:
             person = index.people[s.quote.speaker]
-            speaker = f'<p class="said__speaker"><a href="{paths.href(here, paths.person(s.quote.speaker))}">{inline(person.name)}</a>, {inline(s.role.title)}</p>'
+            speaker = (
+                f'<p class="said__speaker"><a href="{paths.href(here, paths.person(s.quote.speaker))}">{inline(person.name)}</a>, {inline(s.role.title)}</p>'
+            )
         role = "" if show_speaker else f'<p class="said__role">As {inline(s.role.title)}</p>'
         quote = quote_block(index, s.explainer, s.quote, here).removeprefix('<li class="quote">').removesuffix("</li>")
         items.append(

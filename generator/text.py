@@ -19,7 +19,21 @@ ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code"
 SAFE_URL = re.compile(r"^(?:https?://[^\s]+|mailto:[^\s:/]+@[^\s]+)$")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 RTL = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"}
-LANGUAGES = {"en": "English", "ar": "Arabic", "ru": "Russian", "fa": "Persian", "he": "Hebrew", "fr": "French", "de": "German", "es": "Spanish", "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese", "ku": "Kurdish", "ur": "Urdu"}
+LANGUAGES = {
+    "en": "English",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "fa": "Persian",
+    "he": "Hebrew",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+    "ku": "Kurdish",
+    "ur": "Urdu",
+}
 
 
 def escape(text: str) -> str:

@@ -29,13 +29,19 @@ def data(tmp_path, text: str):
     [
         ("name: A\nname: B\n", "content/people/x.yaml:2:1: name: duplicate key 'name' (first at line 1); keep only one"),
         ("a: &x 1\nb: *x\n", "content/people/x.yaml:1:4: a: anchors and aliases (&name, *name) are not allowed; write the value out in full"),
-        ("a: !!python/object:os.system echo\n", "content/people/x.yaml:1:4: a: explicit tags such as 'tag:yaml.org,2002:python/object:os.system' are not allowed; remove the '!' part"),
+        (
+            "a: !!python/object:os.system echo\n",
+            "content/people/x.yaml:1:4: a: explicit tags such as 'tag:yaml.org,2002:python/object:os.system' are not allowed; remove the '!' part",
+        ),
         ("a: !include other.yaml\n", "content/people/x.yaml:1:4: a: explicit tags such as '!include' are not allowed; remove the '!' part"),
         ("a: 1\n---\nb: 2\n", "content/people/x.yaml:2:1: (file): a file holds one document; remove the '---' and what follows it, or move it to its own file"),
         ("- a\n- b\n", "content/people/x.yaml:1:1: (file): the file must be a mapping of 'key: value' lines, not a list or a single value"),
         ("", "content/people/x.yaml:1:1: (file): the file is empty"),
         ("# only a comment\n", "content/people/x.yaml:1:1: (file): the file is empty"),
-        ("name: We're #1 in Aleppo\n", "content/people/x.yaml:1:13: name: ' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own"),
+        (
+            "name: We're #1 in Aleppo\n",
+            "content/people/x.yaml:1:13: name: ' #' starts a comment, so the text after it is dropped; put the whole value in quotes, or move the comment to a line of its own",
+        ),
         ("a:\n\t- b\n", "content/people/x.yaml:2:1: (file): tab character; YAML needs spaces, so replace the tab with spaces"),
         ("a: [1, 2\n", "content/people/x.yaml:2:1: (file): not valid YAML: did not find expected ',' or ']'"),
         ("a: x\x07y\n", "content/people/x.yaml:1:5: (file): control character U+0007; delete it"),
@@ -48,7 +54,9 @@ def test_yaml_surprises_are_located_errors(tmp_path, text, expected):
 
 
 def test_byte_order_mark_is_an_error(tmp_path):
-    assert errors(tmp_path, b"\xef\xbb\xbfname: A\n") == ["content/people/x.yaml:1:1: (file): the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"]
+    assert errors(tmp_path, b"\xef\xbb\xbfname: A\n") == [
+        "content/people/x.yaml:1:1: (file): the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"
+    ]
 
 
 def test_non_utf8_bytes_are_located(tmp_path):

@@ -32,7 +32,7 @@ ADVERSARIAL = [
     '!!! danger "x"',
     "# Heading",
     "| a | b |",
-    "=== \"Tab\"",
+    '=== "Tab"',
     ":smile: ++ctrl+alt++ {++add++} ==mark== ~~del~~",
     "&lt;b&gt; &amp; &#60;",
     "]]> <![CDATA[ x",

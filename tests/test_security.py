@@ -95,7 +95,10 @@ def test_bad_slugs_are_refused(content, slug, message):
 
 def test_file_names_are_slugs(content):
     (content / "people/dana-levi.yaml").rename(content / "people/Dana Levi.yaml")
-    assert "content/people/Dana Levi.yaml:1:1: (file): file name: 'Dana Levi' is not a slug: use lowercase a-z, digits and single hyphens, like 'aleppo-pause'" in problems(content)
+    assert (
+        "content/people/Dana Levi.yaml:1:1: (file): file name: 'Dana Levi' is not a slug: use lowercase a-z, digits and single hyphens, like 'aleppo-pause'"
+        in problems(content)
+    )
 
 
 def test_symlinks_leaving_content_are_refused(content, tmp_path):
@@ -116,7 +119,13 @@ def test_symlinks_leaving_content_are_refused(content, tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("Amal\u202eHaddad", "U+202E"), ("Amal\u2066Haddad", "U+2066"), ("Amal\u200bHaddad", "U+200B"), ("Amal\u200dHaddad", "U+200D"), ("Amal\ufeffHaddad", "U+FEFF")],
+    [
+        ("Amal\u202eHaddad", "U+202E"),
+        ("Amal\u2066Haddad", "U+2066"),
+        ("Amal\u200bHaddad", "U+200B"),
+        ("Amal\u200dHaddad", "U+200D"),
+        ("Amal\ufeffHaddad", "U+FEFF"),
+    ],
 )
 def test_invisible_and_bidi_characters_in_names_are_errors(content, name, code):
     edit(content, "people/amal-haddad.yaml", "name: Amal Haddad", f"name: {json.dumps(name)}")
@@ -157,7 +166,7 @@ INJECTIONS = {
     "quote": "</script><script>alert(1)</script> {{ config.site_name }} [x](javascript:alert(1)) :smile: ++ctrl++",
     "outlet": "<b onmouseover=alert(1)>Radio</b> { onclick=alert(1) }",
     "name": "Piotr <i>Nowak</i> &amp; ]]>",
-    "event": "!!! danger \"Admonition\"\n\n# Heading\n\n| a | b |",
+    "event": '!!! danger "Admonition"\n\n# Heading\n\n| a | b |',
     "correction": "<!-- comment --> {% include 'x' %} \\u003c",
 }
 

@@ -64,7 +64,11 @@ def test_party_page_shows_who_among_them_said_what(fixture_site):
 def test_conflict_hub_has_background_full_timeline_and_explainers(fixture_site):
     page = soup(fixture_site, "conflicts/valley-dispute/index.html")
     assert [t.get_text() for t in page.select("ol.timeline time")] == ["March 2019", "c. 2020", "10 July 2021", "15 August 2021"]
-    assert [a.get_text() for a in page.select(".card__title a")] == ["An aid convoy reaches the valley", "A truce is signed in the valley", "Why the valley talks broke down"]
+    assert [a.get_text() for a in page.select(".card__title a")] == [
+        "An aid convoy reaches the valley",
+        "A truce is signed in the valley",
+        "Why the valley talks broke down",
+    ]
     assert [a.get_text() for a in page.select(".background__parties a")] == ["River Council", "Hill Alliance"]
 
 
