@@ -32,6 +32,12 @@ def heading(title: str, intro: str = "") -> str:
     return f"<h1>{escape(title)}</h1>" + (f'<p class="page__intro">{escape(intro)}</p>' if intro else "")
 
 
+def listing(index: Index, url: str, title: str, intro: str, css: str, rows: list[str]) -> Page:
+    """An index page: a heading, one line of introduction, and a list of links."""
+    body = f'<div class="listing">{heading(title, intro)}<ul class="{css}">{"".join(rows)}</ul></div>'
+    return Page(url, body, meta.website(index, title, intro, url))
+
+
 def home_pages(index: Index) -> list[Page]:
     """Latest explainers first, `per_page` to a page."""
     size = index.site.per_page
@@ -64,8 +70,7 @@ def archive_pages(index: Index) -> list[Page]:
         rows.append(f'<li><a href="{paths.href("archive/", url)}">{title}</a> ({len(explainers)})</li>')
         body = f'<div class="listing">{heading("Explainers from " + title)}{cards(index, explainers, url)}</div>'
         pages.append(Page(url, body, meta.website(index, f"Explainers from {title}", f"Explainers published in {title}.", url)))
-    body = f'<div class="listing">{heading("Archive", "Every explainer, by month of publication.")}<ul class="archive">{"".join(rows)}</ul></div>'
-    pages.append(Page("archive/", body, meta.website(index, "Archive", "Every explainer, by month of publication.", "archive/")))
+    pages.append(listing(index, "archive/", "Archive", "Every explainer, by month of publication.", "archive", rows))
     return pages
 
 
@@ -81,8 +86,7 @@ def tag_pages(index: Index) -> list[Page]:
         rows.append(f'<li><a href="{paths.href("tags/", url)}">{escape(name)}</a> ({len(explainers)})</li>')
         body = f'<div class="listing">{heading("Tag: " + name)}{cards(index, explainers, url)}</div>'
         pages.append(Page(url, body, meta.website(index, f"Tag: {name}", f"Explainers tagged {name}.", url)))
-    body = f'<div class="listing">{heading("Tags", "Explainers by topic.")}<ul class="tags">{"".join(rows)}</ul></div>'
-    pages.append(Page("tags/", body, meta.website(index, "Tags", "Explainers by topic.", "tags/")))
+    pages.append(listing(index, "tags/", "Tags", "Explainers by topic.", "tags", rows))
     return pages
 
 
@@ -131,8 +135,7 @@ def people_pages(index: Index) -> list[Page]:
         pages.append(Page(here, body, meta.person(index, pid, person, description)))
         names = inline(person.name) + (f' <span class="also">({", ".join(inline(n) for n in person.other_names)})</span>' if person.other_names else "")
         rows.append(f'<li><a href="{paths.href("people/", here)}">{names}</a> · {inline(person.roles[-1].title)}</li>')
-    body = f'<div class="listing">{heading("People", "Everyone quoted in our explainers.")}<ul class="people">{"".join(rows)}</ul></div>'
-    pages.append(Page("people/", body, meta.website(index, "People", "Everyone quoted in our explainers.", "people/")))
+    pages.append(listing(index, "people/", "People", "Everyone quoted in our explainers.", "people", rows))
     return pages
 
 
@@ -149,8 +152,7 @@ def party_pages(index: Index) -> list[Page]:
         body = f'<div class="party">{heading(party.name)}{summary}<h2 id="people">People</h2><ul>{people}</ul><h2 id="who-said-what">Who said what</h2>{quotes}</div>'
         pages.append(Page(here, body, meta.website(index, party.name, f"Who among {party.name} said what, across explainers.", here)))
         rows.append(f'<li><a href="{paths.href("parties/", here)}">{inline(party.name)}</a></li>')
-    body = f'<div class="listing">{heading("Parties", "Governments, organisations and groups whose people we quote.")}<ul class="parties">{"".join(rows)}</ul></div>'
-    pages.append(Page("parties/", body, meta.website(index, "Parties", "Governments, organisations and groups whose people we quote.", "parties/")))
+    pages.append(listing(index, "parties/", "Parties", "Governments, organisations and groups whose people we quote.", "parties", rows))
     return pages
 
 
@@ -169,8 +171,7 @@ def conflict_pages(index: Index) -> list[Page]:
         )
         pages.append(Page(here, body, meta.website(index, conflict.name, conflict.summary, here)))
         rows.append(f'<li><a href="{paths.href("conflicts/", here)}">{inline(conflict.name)}</a> ({len(explainers)})</li>')
-    body = f'<div class="listing">{heading("Conflicts", "Background, timelines and explainers for each conflict we cover.")}<ul class="conflicts">{"".join(rows)}</ul></div>'
-    pages.append(Page("conflicts/", body, meta.website(index, "Conflicts", "Background, timelines and explainers for each conflict we cover.", "conflicts/")))
+    pages.append(listing(index, "conflicts/", "Conflicts", "Background, timelines and explainers for each conflict we cover.", "conflicts", rows))
     return pages
 
 
