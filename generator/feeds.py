@@ -93,8 +93,8 @@ def json_feed(index: Index, title: str, url: str, feed_url: str, explainers: lis
 def feed_files(index: Index) -> dict[str, str]:
     """Every feed, by its path in the site."""
     files = {
-        "feeds/atom.xml": atom(index, index.site.name, "", "feeds/atom.xml", list(index.explainers)),
-        "feeds/feed.json": json_feed(index, index.site.name, "", "feeds/feed.json", list(index.explainers)),
+        "atom.xml": atom(index, index.site.name, "", "atom.xml", list(index.explainers)),
+        "feed.json": json_feed(index, index.site.name, "", "feed.json", list(index.explainers)),
     }
     for cid, conflict in index.conflicts.items():
         hub = paths.conflict(cid)

@@ -15,13 +15,14 @@ from generator.render_explainer import parties_list, quote_block, time, timeline
 from generator.text import MONTHS, escape, inline, long_date, paragraphs, partial_date
 
 
-def cards(index: Index, explainers: list[Explainer], here: str) -> str:
-    """A list of explainers, as the home, archive, tag and hub pages show them."""
+def cards(index: Index, explainers: list[Explainer], here: str, level: int = 2) -> str:
+    """A list of explainers, as the home, archive, tag and hub pages show them; `level` is the
+    heading level of each title, one below the heading the list sits under."""
     items = []
     for e in explainers:
         conflict = index.conflicts[e.conflict]
         items.append(
-            f'<li class="card"><h3 class="card__title"><a href="{paths.href(here, paths.explainer(e.slug))}">{escape(e.headline)}</a></h3>'
+            f'<li class="card"><h{level} class="card__title"><a href="{paths.href(here, paths.explainer(e.slug))}">{escape(e.headline)}</a></h{level}>'
             f'<p class="card__summary">{escape(e.summary)}</p>'
             f'<p class="card__meta">{time(e.published)} · <a href="{paths.href(here, paths.conflict(e.conflict))}">{inline(conflict.name)}</a></p></li>'
         )
@@ -52,7 +53,7 @@ def home_pages(index: Index) -> list[Page]:
         if number < len(chunks):
             links.append(f'<a rel="next" href="{paths.href(here, paths.home(number + 1))}">Older explainers</a>')
         pager = f'<nav class="pager" aria-label="Pages">{" ".join(links)}</nav>' if links else ""
-        feed = f'<p class="feed-link"><a href="{paths.href(here, "feeds/atom.xml")}">Atom feed</a> · <a href="{paths.href(here, "feeds/feed.json")}">JSON Feed</a></p>'
+        feed = f'<p class="feed-link"><a href="{paths.href(here, "atom.xml")}">Atom feed</a> · <a href="{paths.href(here, "feed.json")}">JSON Feed</a></p>'
         body = f'<div class="listing">{heading(title, index.site.description)}{cards(index, chunk, here)}{pager}{feed}</div>'
         pages.append(Page(here, body, meta.website(index, title, index.site.description, here)))
     return pages
@@ -167,7 +168,7 @@ def conflict_pages(index: Index) -> list[Page]:
             f'<div class="conflict">{heading(conflict.name)}<p class="conflict__dates">Began {partial_date(conflict.started)} · background reviewed {long_date(conflict.reviewed)}</p>'
             f'{paragraphs(conflict.summary)}<h2 id="parties">Parties</h2>{parties_list(index, conflict, here)}'
             f'<h2 id="timeline">Timeline</h2>{timeline(conflict.timeline, here)}'
-            f'<h2 id="explainers">Explainers, newest first</h2>{cards(index, explainers, here)}{feeds}</div>'
+            f'<h2 id="explainers">Explainers, newest first</h2>{cards(index, explainers, here, level=3)}{feeds}</div>'
         )
         pages.append(Page(here, body, meta.website(index, conflict.name, conflict.summary, here)))
         rows.append(f'<li><a href="{paths.href("conflicts/", here)}">{inline(conflict.name)}</a> ({len(explainers)})</li>')

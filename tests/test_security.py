@@ -218,7 +218,7 @@ def test_injected_text_is_shown_as_typed_and_never_markup(injected_site, fixture
 def test_injected_text_is_safe_in_feeds_and_search(injected_site):
     import feedparser
 
-    atom = feedparser.parse((injected_site / "feeds/atom.xml").read_bytes())
+    atom = feedparser.parse((injected_site / "atom.xml").read_bytes())
     assert not atom.bozo
     assert INJECTIONS["headline"] in [e.title for e in atom.entries]
     index = json.loads((injected_site / "search/search_index.json").read_text())

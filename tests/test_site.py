@@ -96,7 +96,7 @@ def test_nav_does_not_grow_with_explainers(fixture_site):
 
 
 def test_atom_and_json_feeds(fixture_site):
-    atom = feedparser.parse((fixture_site / "feeds/atom.xml").read_bytes())
+    atom = feedparser.parse((fixture_site / "atom.xml").read_bytes())
     assert not atom.bozo, atom.bozo_exception
     assert [e.link for e in atom.entries] == [BASE + "explainers/aid-convoy/", BASE + "explainers/truce-signed/", BASE + "explainers/talks-break-down/"]
     truce = atom.entries[1]
@@ -105,7 +105,7 @@ def test_atom_and_json_feeds(fixture_site):
     assert atom.feed.updated == "2021-08-01T00:00:00Z"
     conflict = feedparser.parse((fixture_site / "conflicts/valley-dispute/atom.xml").read_bytes())
     assert not conflict.bozo and len(conflict.entries) == 3
-    data = json.loads((fixture_site / "feeds/feed.json").read_text())
+    data = json.loads((fixture_site / "feed.json").read_text())
     assert data["version"] == "https://jsonfeed.org/version/1.1"
     assert data["items"][1]["date_modified"] == "2021-07-14T00:00:00Z"
     assert all(item["url"].startswith(BASE) for item in data["items"])
