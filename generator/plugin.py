@@ -4,6 +4,7 @@ It forwards to the generator; a content error is printed and the last good pages
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -30,7 +31,9 @@ class ExplainersPlugin(BasePlugin):
         try:
             _, written = generate_to(self._content(config), Path(config.docs_dir))
         except ContentErrors as errors:
-            log.error("content has errors; still showing the last good version:\n%s", errors)
+            # Printed, not logged: a logged error counts as an MkDocs warning, and a strict
+            # `mkdocs serve` would then hold every request instead of serving the last good pages.
+            print(f"content has errors; still showing the last good version:\n{errors}", file=sys.stderr, flush=True)
             return
         if written:
             log.info("regenerated %d page(s)", len(written))
