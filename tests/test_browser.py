@@ -402,6 +402,7 @@ def test_tab_reaches_every_source_link_with_a_visible_focus(visit):
 
 # ----------------------------------------------------------------------------- privacy and weight
 
+
 @pytest.mark.parametrize("site,path", READER_PAGES, ids=_ids(READER_PAGES))
 def test_every_request_stays_on_the_site_and_succeeds(visit, site, path):
     seen = visit(site, path, viewport=DESKTOP, wait_until="networkidle")
