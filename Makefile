@@ -25,8 +25,13 @@ generate: $(STAMP)
 serve: $(STAMP)
 	$(PY) -m generator serve
 
-test: $(STAMP)
+test: $(STAMP) node_modules
 	$(PY) -m pytest
+
+# Node tools the tests use (the Nu HTML Checker), exactly as package-lock.json pins them.
+node_modules: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch node_modules
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
