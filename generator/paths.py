@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def explainer(slug: str) -> str:
     return f"explainers/{slug}/"
@@ -39,8 +37,13 @@ def source_file(url: str) -> str:
 
 
 def href(here: str, there: str) -> str:
-    """A relative link from the page at URL `here` to the page or file at URL `there`."""
-    target = posixpath.relpath(there or ".", here or ".")
-    if there.endswith("/") or there == "":
-        target = "./" if target == "." else target + "/"
-    return target
+    """A relative link from the page at URL `here` to the page or file at URL `there`.
+
+    Both are site-relative URLs without '..' ("explainers/x/", "atom.xml", "" for the home
+    page), so plain segment arithmetic does what posixpath.relpath would, many times faster."""
+    start = here.split("/")[:-1] if here else []
+    target = there.split("/")
+    common = 0
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+        common += 1
+    return "../" * (len(start) - common) + "/".join(target[common:]) or "./"

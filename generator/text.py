@@ -66,9 +66,12 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+_MD = _markdown()  # building a converter costs more than converting a section; reset() reuses it
+
+
 def render_markdown(source: str) -> str:
     """Editor Markdown as sanitised HTML: headings start at h3, links only to http(s) or mailto."""
-    html = _markdown().convert(source)
+    html = _MD.reset().convert(source)
     html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", html)
     clean = nh3.clean(
         html,
