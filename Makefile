@@ -37,6 +37,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests
 	$(VENV)/bin/ruff format --check generator tests
 
+# Speed and memory at N = 100, 1,000 and 5,000 made-up explainers; writes bench/results.json.
+bench: $(STAMP)
+	$(PY) bench/run.py
+
 schemas: $(STAMP)
 	$(PY) -m generator schema --write
 
