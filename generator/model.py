@@ -101,6 +101,14 @@ def _partial_date(value: str) -> str:
     return value
 
 
+def _number(value: object) -> object:
+    if isinstance(value, str):
+        if not value.isdigit():
+            raise ValueError(f"'{value}' is not a whole number")
+        return int(value)
+    return value
+
+
 def _language(value: str) -> str:
     if not LANGUAGE.match(value):
         raise ValueError(f"'{value}' is not a language code such as en, ar, ru or fa")
@@ -116,6 +124,7 @@ IsoDate = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "strin
 Flag = Annotated[bool, BeforeValidator(_flag)]
 PartialDate = Annotated[str, AfterValidator(_partial_date), WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 Language = Annotated[str, AfterValidator(_language)]
+Count = Annotated[int, Field(ge=1, le=1000), BeforeValidator(_number)]
 Venue = Literal["interview", "news-conference", "statement", "briefing", "social-post", "speech", "testimony"]
 
 
@@ -307,9 +316,11 @@ class Site(Model):
     """The site's language."""
     publisher: Line
     """The organisation that publishes the site."""
-    per_page: Annotated[int, BeforeValidator(lambda v: int(v) if isinstance(v, str) and v.isdigit() else v)] = 20
+    per_page: Count = 20
     """How many explainers each home page lists."""
-    review_days: Annotated[int, BeforeValidator(lambda v: int(v) if isinstance(v, str) and v.isdigit() else v)] = 180
+    quotes_per_page: Count = 50
+    """How many quotes each page of a person's or party's quotes lists."""
+    review_days: Annotated[int, Field(ge=1), BeforeValidator(_number)] = 180
     """After how many days a conflict background counts as not reviewed."""
 
 

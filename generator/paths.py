@@ -27,8 +27,9 @@ def month(year: int, number: int) -> str:
     return f"archive/{year:04d}/{number:02d}/"
 
 
-def home(page: int) -> str:
-    return "" if page == 1 else f"page/{page}/"
+def paged(base: str, number: int) -> str:
+    """Page `number` of a paginated list whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
 
 
 def source_file(url: str) -> str:

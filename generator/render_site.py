@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 
 from generator import meta, paths
 from generator.link import Index, Said
@@ -39,24 +40,46 @@ def listing(index: Index, url: str, title: str, intro: str, css: str, rows: list
     return Page(url, body, meta.website(index, title, intro, url))
 
 
-def home_pages(index: Index) -> list[Page]:
-    """Latest explainers first, `per_page` to a page."""
-    size = index.site.per_page
-    chunks = [list(index.explainers[i : i + size]) for i in range(0, len(index.explainers), size)] or [[]]
+def chunks(items, size: int) -> list[list]:
+    """Items in pages of `size`; always at least one (possibly empty) page."""
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def numbered(title: str, number: int) -> str:
+    return title if number == 1 else f"{title}, page {number}"
+
+
+def pager(here: str, base: str, number: int, total: int, newer: str, older: str) -> str:
+    """Links to the neighbouring pages of a paginated list."""
+    links = []
+    if number > 1:
+        links.append(f'<a rel="prev" href="{paths.href(here, paths.paged(base, number - 1))}">{newer}</a>')
+    if number < total:
+        links.append(f'<a rel="next" href="{paths.href(here, paths.paged(base, number + 1))}">{older}</a>')
+    return f'<nav class="pager" aria-label="Pages">{" ".join(links)}</nav>' if links else ""
+
+
+def explainer_pages(index: Index, base: str, title: str, intro: str, explainers: list[Explainer], footer=lambda here: "") -> list[Page]:
+    """A paginated list of explainers, newest first, `per_page` to a page."""
     pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        here = paths.home(number)
-        title = "Latest explainers" if number == 1 else f"Latest explainers, page {number}"
-        links = []
-        if number > 1:
-            links.append(f'<a rel="prev" href="{paths.href(here, paths.home(number - 1))}">Newer explainers</a>')
-        if number < len(chunks):
-            links.append(f'<a rel="next" href="{paths.href(here, paths.home(number + 1))}">Older explainers</a>')
-        pager = f'<nav class="pager" aria-label="Pages">{" ".join(links)}</nav>' if links else ""
-        feed = f'<p class="feed-link"><a href="{paths.href(here, "atom.xml")}">Atom feed</a> · <a href="{paths.href(here, "feed.json")}">JSON Feed</a></p>'
-        body = f'<div class="listing">{heading(title, index.site.description)}{cards(index, chunk, here)}{pager}{feed}</div>'
-        pages.append(Page(here, body, meta.website(index, title, index.site.description, here)))
+    groups = chunks(explainers, index.site.per_page)
+    for number, group in enumerate(groups, start=1):
+        here = paths.paged(base, number)
+        name = numbered(title, number)
+        links = pager(here, base, number, len(groups), "Newer explainers", "Older explainers")
+        body = f'<div class="listing">{heading(name, intro)}{cards(index, group, here)}{links}{footer(here)}</div>'
+        pages.append(Page(here, body, meta.website(index, name, intro or name + ".", here)))
     return pages
+
+
+def home_pages(index: Index) -> list[Page]:
+    """Latest explainers first, with links to the feeds."""
+
+    def feeds(here: str) -> str:
+        return f'<p class="feed-link"><a href="{paths.href(here, "atom.xml")}">Atom feed</a> · <a href="{paths.href(here, "feed.json")}">JSON Feed</a></p>'
+
+    return explainer_pages(index, "", "Latest explainers", index.site.description, list(index.explainers), feeds)
 
 
 def archive_pages(index: Index) -> list[Page]:
@@ -69,8 +92,7 @@ def archive_pages(index: Index) -> list[Page]:
         url = paths.month(year, month)
         title = f"{MONTHS[month - 1]} {year}"
         rows.append(f'<li><a href="{paths.href("archive/", url)}">{title}</a> ({len(explainers)})</li>')
-        body = f'<div class="listing">{heading("Explainers from " + title)}{cards(index, explainers, url)}</div>'
-        pages.append(Page(url, body, meta.website(index, f"Explainers from {title}", f"Explainers published in {title}.", url)))
+        pages += explainer_pages(index, url, f"Explainers from {title}", f"Explainers published in {title}.", explainers)
     pages.append(listing(index, "archive/", "Archive", "Every explainer, by month of publication.", "archive", rows))
     return pages
 
@@ -85,8 +107,7 @@ def tag_pages(index: Index) -> list[Page]:
     for name, explainers in sorted(tagged.items()):
         url = paths.tag(name)
         rows.append(f'<li><a href="{paths.href("tags/", url)}">{escape(name)}</a> ({len(explainers)})</li>')
-        body = f'<div class="listing">{heading("Tag: " + name)}{cards(index, explainers, url)}</div>'
-        pages.append(Page(url, body, meta.website(index, f"Tag: {name}", f"Explainers tagged {name}.", url)))
+        pages += explainer_pages(index, url, f"Tag: {name}", f"Explainers tagged {name}.", explainers)
     pages.append(listing(index, "tags/", "Tags", "Explainers by topic.", "tags", rows))
     return pages
 
@@ -119,21 +140,40 @@ def _roles(index: Index, pid: str, here: str) -> str:
     return '<ul class="roles">' + "".join(items) + "</ul>"
 
 
+def quote_pages(index: Index, base: str, title: str, said: list[Said], first: Callable[[str], Page], *, show_speaker: bool) -> list[Page]:
+    """A person's or party's quotes, newest first, `per_page` to a page. The first page is
+    `first(quotes_html)`; later pages hold quotes only."""
+    groups = chunks(said, index.site.quotes_per_page)
+    pages = []
+    for number, group in enumerate(groups, start=1):
+        here = paths.paged(base, number)
+        quotes = said_list(index, group, here, show_speaker=show_speaker) if group else "<p>No quotes yet.</p>"
+        links = pager(here, base, number, len(groups), "Newer quotes", "Older quotes")
+        if number == 1:
+            pages.append(first(quotes + links))
+            continue
+        name = numbered(title, number)
+        body = f'<div class="listing">{heading(name)}{quotes}{links}</div>'
+        pages.append(Page(here, body, meta.website(index, name, name + ".", here)))
+    return pages
+
+
 def people_pages(index: Index) -> list[Page]:
     pages = []
     rows = []
     for pid, person in sorted(index.people.items(), key=lambda kv: (kv[1].name.casefold(), kv[0])):
         here = paths.person(pid)
-        said = index.said_by.get(pid, ())
+        said = list(index.said_by.get(pid, ()))
         also = f'<p class="person__also">Also written: {", ".join(inline(n) for n in person.other_names)}</p>' if person.other_names else ""
         summary = f"<p>{escape(person.summary)}</p>" if person.summary else ""
-        quotes = said_list(index, said, here, show_speaker=False) if said else "<p>No quotes yet.</p>"
-        body = (
-            f'<div class="person">{heading(person.name)}{also}{summary}<h2 id="roles">Roles</h2>{_roles(index, pid, here)}'
-            f'<h2 id="quotes">Quotes, newest first</h2>{quotes}</div>'
-        )
+        top = f'<div class="person">{heading(person.name)}{also}{summary}<h2 id="roles">Roles</h2>{_roles(index, pid, here)}<h2 id="quotes">Quotes, newest first</h2>'
         description = f"What {person.name} said, across explainers: {len(said)} quote{'s' if len(said) != 1 else ''}."
-        pages.append(Page(here, body, meta.person(index, pid, person, description)))
+        head = meta.person(index, pid, person, description)
+
+        def first(quotes: str, here=here, top=top, head=head) -> Page:
+            return Page(here, f"{top}{quotes}</div>", head)
+
+        pages += quote_pages(index, here, f"Quotes by {person.name}", said, first, show_speaker=False)
         names = inline(person.name) + (f' <span class="also">({", ".join(inline(n) for n in person.other_names)})</span>' if person.other_names else "")
         rows.append(f'<li><a href="{paths.href("people/", here)}">{names}</a> · {inline(person.roles[-1].title)}</li>')
     pages.append(listing(index, "people/", "People", "Everyone quoted in our explainers.", "people", rows))
@@ -145,13 +185,18 @@ def party_pages(index: Index) -> list[Page]:
     rows = []
     for pid, party in index.parties.items():
         here = paths.party(pid)
-        said = [s for person in index.people_of(pid) for s in index.said_by.get(person, ()) if s.role.party == pid]
+        members = index.people_of(pid)
+        said = [s for person in members for s in index.said_by.get(person, ()) if s.role.party == pid]
         said.sort(key=lambda s: (s.quote.date, s.explainer.slug), reverse=True)
         summary = f"<p>{escape(party.summary)}</p>" if party.summary else ""
-        people = "".join(f'<li><a href="{paths.href(here, paths.person(p))}">{inline(index.people[p].name)}</a></li>' for p in index.people_of(pid))
-        quotes = said_list(index, said, here, show_speaker=True) if said else "<p>No quotes yet.</p>"
-        body = f'<div class="party">{heading(party.name)}{summary}<h2 id="people">People</h2><ul>{people}</ul><h2 id="who-said-what">Who said what</h2>{quotes}</div>'
-        pages.append(Page(here, body, meta.website(index, party.name, f"Who among {party.name} said what, across explainers.", here)))
+        people = "".join(f'<li><a href="{paths.href(here, paths.person(p))}">{inline(index.people[p].name)}</a></li>' for p in members)
+        top = f'<div class="party">{heading(party.name)}{summary}<h2 id="people">People</h2><ul>{people}</ul><h2 id="who-said-what">Who said what</h2>'
+        head = meta.website(index, party.name, f"Who among {party.name} said what, across explainers.", here)
+
+        def first(quotes: str, here=here, top=top, head=head) -> Page:
+            return Page(here, f"{top}{quotes}</div>", head)
+
+        pages += quote_pages(index, here, f"Who said what: {party.name}", said, first, show_speaker=True)
         rows.append(f'<li><a href="{paths.href("parties/", here)}">{inline(party.name)}</a></li>')
     pages.append(listing(index, "parties/", "Parties", "Governments, organisations and groups whose people we quote.", "parties", rows))
     return pages
@@ -163,14 +208,17 @@ def conflict_pages(index: Index) -> list[Page]:
     for cid, conflict in index.conflicts.items():
         here = paths.conflict(cid)
         explainers = index.explainers_on(cid)
-        feeds = f'<p class="feed-link"><a href="{paths.href(here, paths.conflict(cid) + "atom.xml")}">Atom feed</a> · <a href="{paths.href(here, paths.conflict(cid) + "feed.json")}">JSON Feed</a></p>'
+        groups = chunks(explainers, index.site.per_page)
+        feeds = f'<p class="feed-link"><a href="{paths.href(here, here + "atom.xml")}">Atom feed</a> · <a href="{paths.href(here, here + "feed.json")}">JSON Feed</a></p>'
         body = (
             f'<div class="conflict">{heading(conflict.name)}<p class="conflict__dates">Began {partial_date(conflict.started)} · background reviewed {long_date(conflict.reviewed)}</p>'
             f'{paragraphs(conflict.summary)}<h2 id="parties">Parties</h2>{parties_list(index, conflict, here)}'
             f'<h2 id="timeline">Timeline</h2>{timeline(conflict.timeline, here)}'
-            f'<h2 id="explainers">Explainers, newest first</h2>{cards(index, explainers, here, level=3)}{feeds}</div>'
+            f'<h2 id="explainers">Explainers, newest first</h2>{cards(index, groups[0], here, level=3)}'
+            f"{pager(here, here, 1, len(groups), 'Newer explainers', 'Older explainers')}{feeds}</div>"
         )
         pages.append(Page(here, body, meta.website(index, conflict.name, conflict.summary, here)))
+        pages += explainer_pages(index, here, f"Explainers on {conflict.name}", "", explainers)[1:]
         rows.append(f'<li><a href="{paths.href("conflicts/", here)}">{inline(conflict.name)}</a> ({len(explainers)})</li>')
     pages.append(listing(index, "conflicts/", "Conflicts", "Background, timelines and explainers for each conflict we cover.", "conflicts", rows))
     return pages

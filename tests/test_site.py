@@ -38,11 +38,13 @@ def jsonld(page: BeautifulSoup) -> dict:
 
 def test_person_page_lists_quotes_newest_first_with_role_then(fixture_site):
     page = soup(fixture_site, "people/amal-haddad/index.html")
-    said = page.select("li.said")
+    later = soup(fixture_site, "people/amal-haddad/page/2/index.html")  # quotes_per_page is 2 in the fixture
+    said = page.select("li.said") + later.select("li.said")
     dates = [li.select_one(".quote__meta time")["datetime"] for li in said]
     assert dates == ["2021-07-12", "2021-07-11", "2020-02-01"]
     assert [li.select_one(".said__role").get_text() for li in said] == ["As Council chair", "As Council chair", "As Council spokeswoman"]
-    assert said[2].select_one(".said__explainer a")["href"] == "../../explainers/talks-break-down/"
+    assert said[2].select_one(".said__explainer a")["href"] == "../../../../explainers/talks-break-down/"
+    assert page.select_one('a[rel="next"]')["href"] == "page/2/" and later.select_one('a[rel="prev"]')["href"] == "../../"
     assert "أمل حداد" in page.select_one(".person__also").get_text()
     data = jsonld(page)
     assert data["@type"] == "Person" and data["name"] == "Amal Haddad" and data["alternateName"] == ["أمل حداد"]
@@ -57,14 +59,16 @@ def test_other_spellings_lead_to_the_same_page(fixture_site, real_site):
 
 def test_party_page_shows_who_among_them_said_what(fixture_site):
     page = soup(fixture_site, "parties/river-council/index.html")
-    assert [a.get_text() for a in page.select(".said__speaker a")] == ["Amal Haddad"] * 3
+    later = soup(fixture_site, "parties/river-council/page/2/index.html")
+    assert [a.get_text() for a in page.select(".said__speaker a") + later.select(".said__speaker a")] == ["Amal Haddad"] * 3
     assert "Piotr Nowak" not in page.get_text()
 
 
 def test_conflict_hub_has_background_full_timeline_and_explainers(fixture_site):
     page = soup(fixture_site, "conflicts/valley-dispute/index.html")
     assert [t.get_text() for t in page.select("ol.timeline time")] == ["March 2019", "c. 2020", "10 July 2021", "15 August 2021"]
-    assert [a.get_text() for a in page.select(".card__title a")] == [
+    later = soup(fixture_site, "conflicts/valley-dispute/page/2/index.html")  # per_page is 2 in the fixture
+    assert [a.get_text() for a in page.select(".card__title a") + later.select(".card__title a")] == [
         "An aid convoy reaches the valley",
         "A truce is signed in the valley",
         "Why the valley talks broke down",
