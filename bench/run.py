@@ -245,13 +245,13 @@ def profile(n: int, dest: Path) -> None:
     index = check(proj / "content")
     stages["check (read, validate, link)"] = time.perf_counter() - t
     t = time.perf_counter()
-    files = render(index, proj / "content")
+    files = dict(render(index, proj / "content"))
     stages["render"] = time.perf_counter() - t
     t = time.perf_counter()
-    write_tree(docs, files)
+    write_tree(docs, files.items())
     stages["write_tree (cold)"] = time.perf_counter() - t
     t = time.perf_counter()
-    write_tree(docs, files)
+    write_tree(docs, files.items())
     stages["write_tree (unchanged)"] = time.perf_counter() - t
     prof.disable()
     buf = io.StringIO()

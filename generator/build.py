@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.generate import check, render
 from generator.link import Index, modified
+from generator.read import Cache
 from generator.write import replace_folder, write_tree
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
@@ -32,6 +33,22 @@ def generate_to(content: Path, docs: Path) -> tuple[Index, list[str]]:
     """Check all content, then write the docs folder; nothing is written if any file is invalid."""
     index = check(content)
     return index, write_tree(docs, render(index, content))
+
+
+class Preview:
+    """What the live preview keeps between regenerations: validated files, rendered explainer
+    pages and the files last written. One edited file is read again, the explainers whose
+    inputs it touched are rendered again, and only files whose text changed are written."""
+
+    def __init__(self) -> None:
+        self.files: Cache = {}
+        self.pages: dict = {}
+        self.written: dict[str, str] = {}
+
+    def regenerate(self, content: Path, docs: Path) -> list[str]:
+        """Like generate_to; on a content error nothing is written and the cache is kept."""
+        index = check(content, self.files)
+        return write_tree(docs, render(index, content, self.pages), self.written)
 
 
 def run_engine(config: Path, site: Path, index: Index, engine: str = "mkdocs") -> None:

@@ -106,7 +106,7 @@ def cmd_serve(args) -> int:
     # Not strict: in strict mode the plugin's report of a content error aborts the rebuild, and
     # mkdocs then holds every page request until a build succeeds; the preview must keep showing
     # the last good pages instead. `build` stays strict.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-f", str(args.config), "-a", args.address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "-f", str(args.config), "-a", args.address]
     return subprocess.call(command, env=env)
 
 

@@ -16,7 +16,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED = {
     "index", "assets", "search", "404", "sitemap", "feeds", "feed", "explainers", "people",
-    "parties", "conflicts", "archive", "tags", "page", "guide", "about", "stylesheets",
+    "parties", "conflicts", "archive", "tags", "page", "guide", "stylesheets",
     "javascripts", "con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
     *(f"lpt{n}" for n in range(1, 10)),
 }  # fmt: skip

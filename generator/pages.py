@@ -52,12 +52,15 @@ def front_matter(meta: dict) -> str:
 
 # A line break after these closing tags keeps the files readable in diffs; every line still
 # starts with a tag or escaped text, so nothing in the block can read as Markdown.
-_BREAK_AFTER = re.compile(r"(</(?:header|aside|section|article|div|li|ul|ol|h[1-6]|p|blockquote|details|table|nav)>)(?=<)")
+_BREAK_AFTER = [f"</{tag}><" for tag in "header aside section article div li ul ol h1 h2 h3 h4 h5 h6 p blockquote details table nav".split()]
 
 
 def markdown_file(page: Page) -> str:
     """The page as a Markdown file: front matter, then the body as one raw HTML block."""
-    return front_matter(page.meta) + "\n" + _BREAK_AFTER.sub("\\1\n", page.body.strip("\n")) + "\n"
+    body = page.body.strip("\n")
+    for closing in _BREAK_AFTER:
+        body = body.replace(closing, closing[:-1] + "\n<")
+    return front_matter(page.meta) + "\n" + body + "\n"
 
 
 def json_for_script(data: object) -> str:

@@ -103,35 +103,53 @@ def outside(path: Path, root: Path) -> ContentError | None:
     return ContentError(_shown(path, root), 1, 1, "", "is a link to a file outside content/; copy the file in instead")
 
 
-def read_all(root: Path) -> tuple[Site | None, list[Entry], list[ContentError]]:
-    """Load and validate the site settings and every content file under `root`."""
+def read_one(path: Path, root: Path, kind: str, model: type[Model]) -> tuple[Entry | None, list[ContentError]]:
+    """Load and validate one content file; an entry only if it has no error at all."""
+    shown = _shown(path, root)
+    if problem := outside(path, root):
+        return None, [problem]
+    doc, errors = load(path, shown)
+    if errors:
+        return None, errors
+    item, errors = validate(doc, model)
+    if kind not in ("explainers", "site"):
+        try:
+            _slug(path.stem)
+        except ValueError as exc:
+            errors.append(ContentError(shown, 1, 1, "", f"file name: {exc}"))
+    return (Entry(kind, path.stem, item, doc) if item is not None and not errors else None), errors
+
+
+Cache = dict[Path, tuple[tuple[int, int], Entry | None, list[ContentError]]]
+
+
+def read_all(root: Path, cache: Cache | None = None) -> tuple[Site | None, list[Entry], list[ContentError]]:
+    """Load and validate the site settings and every content file under `root`. With a `cache`
+    (kept by the live preview), a file whose size and modification time are unchanged is not
+    read again, and its entry is the very same object as last time."""
     errors: list[ContentError] = []
     entries: list[Entry] = []
     site = None
     site_path = root / "site.yaml"
-    if not site_path.is_file():
+    files = [(site_path, "site", Site)] if site_path.is_file() else []
+    if not files:
         errors.append(ContentError(_shown(site_path, root), 1, 1, "", "the site settings file is missing"))
-    else:
-        doc, load_errors = load(site_path, _shown(site_path, root))
-        site, more = validate(doc, Site) if not load_errors else (None, load_errors)
+    files += [(path, kind, model) for kind, model in KINDS.items() for path in content_files(root, kind)]
+    for path, kind, model in files:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        if cache is not None and path in cache and cache[path][0] == key:
+            entry, more = cache[path][1:]
+        else:
+            entry, more = read_one(path, root, kind, model)
+            if cache is not None:
+                cache[path] = (key, entry, more)
         errors += more
-    for kind, model in KINDS.items():
-        for path in content_files(root, kind):
-            shown = _shown(path, root)
-            if problem := outside(path, root):
-                errors.append(problem)
-                continue
-            doc, load_errors = load(path, shown)
-            if load_errors:
-                errors += load_errors
-                continue
-            item, more = validate(doc, model)
-            if kind != "explainers":
-                try:
-                    _slug(path.stem)
-                except ValueError as exc:
-                    more.append(ContentError(shown, 1, 1, "", f"file name: {exc}"))
-            errors += more
-            if item is not None and not more:
-                entries.append(Entry(kind, path.stem, item, doc))
+        if entry is not None and kind == "site":
+            site = entry.item
+        elif entry is not None:
+            entries.append(entry)
+    if cache is not None:
+        for gone in set(cache) - {path for path, _, _ in files}:
+            del cache[gone]
     return site, entries, errors

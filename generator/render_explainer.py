@@ -43,8 +43,23 @@ def byline(explainer: Explainer) -> str:
     return f'<p class="explainer__byline">{" · ".join(parts)}</p>'
 
 
-def quote_block(index: Index, explainer: Explainer, quote: Quote, here: str) -> str:
+# Quotes appear on their explainer, their speaker's pages and their party's pages; the HTML is
+# the same everywhere, so it is made once per (quote, explainer, site) object. Keyed by id and
+# checked by identity: the entry holds the objects, so an id cannot be reused while cached.
+_QUOTES: dict[int, tuple[Quote, Explainer, object, str]] = {}
+
+
+def quote_block(index: Index, explainer: Explainer, quote: Quote) -> str:
     """One quote: its words, then where, when and from which source."""
+    hit = _QUOTES.get(id(quote))
+    if hit and hit[0] is quote and hit[1] is explainer and hit[2] is index.site:
+        return hit[3]
+    html = _quote_block(index, explainer, quote)
+    _QUOTES[id(quote)] = (quote, explainer, index.site, html)
+    return html
+
+
+def _quote_block(index: Index, explainer: Explainer, quote: Quote) -> str:
     lang = quote.language if not quote.translated else index.site.language
     text = paragraphs(quote.text)
     details = []
@@ -89,7 +104,7 @@ def sidebar(index: Index, explainer: Explainer, here: str) -> str:
         if role.party:
             party_url = paths.href(here, paths.party(role.party))
             role_line += f' · <a href="{party_url}">{inline(index.parties[role.party].name)}</a>'
-        items = "".join(quote_block(index, explainer, q, here) for q in quotes)
+        items = "".join(quote_block(index, explainer, q) for q in quotes)
         blocks.append(
             f'<section class="speaker" aria-labelledby="speaker-{pid}">'
             f'<h3 class="speaker__name" id="speaker-{pid}"><a href="{paths.href(here, paths.person(pid))}">{inline(person.name)}</a></h3>'

@@ -122,7 +122,7 @@ def said_list(index: Index, said: tuple[Said, ...] | list[Said], here: str, *, s
                 f'<p class="said__speaker"><a href="{paths.href(here, paths.person(s.quote.speaker))}">{inline(person.name)}</a>, {inline(s.role.title)}</p>'
             )
         role = "" if show_speaker else f'<p class="said__role">As {inline(s.role.title)}</p>'
-        quote = quote_block(index, s.explainer, s.quote, here).removeprefix('<li class="quote">').removesuffix("</li>")
+        quote = quote_block(index, s.explainer, s.quote).removeprefix('<li class="quote">').removesuffix("</li>")
         items.append(
             f'<li class="said">{speaker}{role}{quote}<p class="said__explainer">In <a href="{paths.href(here, paths.explainer(s.explainer.slug))}">{escape(s.explainer.headline)}</a></p></li>'
         )

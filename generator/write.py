@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_tree(root: Path, files: dict[str, str]) -> list[str]:
-    """Make `root` hold exactly `files` (path -> text); return the paths actually written."""
-    root.mkdir(parents=True, exist_ok=True)
+def write_tree(root: Path, files: Iterable[tuple[str, str]], known: dict[str, str] | None = None) -> list[str]:
+    """Make `root` hold exactly `files` ((path, text) pairs, consumed one at a time); return the
+    paths actually written, sorted. `known` (kept by the live preview) remembers what was
+    written last time, so unchanged files are recognised without reading them back."""
+    sweep = known is None or not known
     written = []
-    for rel, text in sorted(files.items()):
+    wanted = set()
+    for rel, text in files:
+        wanted.add(rel)
+        if known is not None:
+            if known.get(rel) == text:
+                continue
+            known[rel] = text
         target = root / rel
         data = text.encode("utf-8")
         try:
@@ -25,14 +34,19 @@ def write_tree(root: Path, files: dict[str, str]) -> list[str]:
         scratch.write_bytes(data)
         os.replace(scratch, target)
         written.append(rel)
-    wanted = set(files)
-    for path in sorted(root.rglob("*"), reverse=True):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and rel not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return written
+    if known is not None and known.keys() != wanted:
+        sweep = True
+        for rel in set(known) - wanted:
+            del known[rel]
+    root.mkdir(parents=True, exist_ok=True)
+    if sweep:
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(root).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return sorted(written)
 
 
 def replace_folder(new: Path, old: Path) -> None:

@@ -25,7 +25,7 @@ def index():
 
 @pytest.fixture(scope="module")
 def files(index):
-    return render(index, FIXTURES / "content")
+    return dict(render(index, FIXTURES / "content"))
 
 
 def test_golden_tree(files):
@@ -43,7 +43,7 @@ def test_golden_tree(files):
 
 
 def test_rendering_is_deterministic(index):
-    assert render(index) == render(check(FIXTURES / "content"))
+    assert list(render(index)) == list(render(check(FIXTURES / "content")))
 
 
 def test_role_shown_is_the_one_held_when_quoted(index):
@@ -59,7 +59,7 @@ def test_background_shows_the_timeline_as_of_the_explainer(index):
     assert "A truce is signed." in truce
     assert "The truce breaks down." not in truce
     assert '1 later event on the <a href="../../conflicts/valley-dispute/">' in truce
-    hub = render(index)["conflicts/valley-dispute/index.md"]
+    hub = dict(render(index))["conflicts/valley-dispute/index.md"]
     assert hub.index("Talks over the valley") < hub.index("Fighting spreads") < hub.index("A truce is signed.") < hub.index("The truce breaks down.")
 
 
