@@ -75,10 +75,6 @@ class _Checker:
             self.error(entry, loc, _unknown(what, value, sorted(known)))
 
 
-def _speaker_names(people: dict[str, Person]) -> dict[str, str]:
-    return {pid: pid for pid in people}
-
-
 def link(site: Site, entries: list[Entry]) -> Index:
     """Cross-check all entries and build the index; raise ContentErrors listing every problem."""
     by_kind: dict[str, dict[str, Entry]] = defaultdict(dict)
