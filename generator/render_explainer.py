@@ -38,8 +38,8 @@ def byline(explainer: Explainer) -> str:
     names = [inline(a) for a in explainer.authors]
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     parts = [f'<span class="explainer__authors">By {who}</span>', f"Published {time(explainer.published)}"]
-    if explainer.updated:
-        parts.append(f"Updated {time(explainer.updated)}")
+    if modified(explainer) > explainer.published:  # an update or a correction
+        parts.append(f"Updated {time(modified(explainer))}")
     return f'<p class="explainer__byline">{" · ".join(parts)}</p>'
 
 
@@ -142,7 +142,7 @@ def background(index: Index, explainer: Explainer, here: str) -> str:
     after = ""
     if later:
         noun = "event" if later == 1 else "events"
-        after = f'<p class="background__later">{later} later {noun} on the <a href="{hub}">{inline(conflict.name)} page</a>.</p>'
+        after = f'<p class="background__later">What came after: {later} later {noun} on <a href="{hub}">{inline(conflict.name)}</a>.</p>'
     return (
         '<section class="background" aria-labelledby="background-of-the-conflict">'
         '<h2 id="background-of-the-conflict">Background of the conflict</h2>'

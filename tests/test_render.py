@@ -58,7 +58,8 @@ def test_background_shows_the_timeline_as_of_the_explainer(index):
     truce = render_explainer(index, next(e for e in index.explainers if e.slug == "truce-signed")).body
     assert "A truce is signed." in truce
     assert "The truce breaks down." not in truce
-    assert '1 later event on the <a href="../../conflicts/valley-dispute/">' in truce
+    assert 'What came after: 1 later event on <a href="../../conflicts/valley-dispute/">' in truce
+    assert 'Updated <time datetime="2021-07-14">14 July 2021</time>' in truce  # its correction
     hub = dict(render(index))["conflicts/valley-dispute/index.md"]
     assert hub.index("Talks over the valley") < hub.index("Fighting spreads") < hub.index("A truce is signed.") < hub.index("The truce breaks down.")
 
