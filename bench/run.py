@@ -10,13 +10,14 @@ then measures, each command in its own child process (wall time, peak RSS from w
   engine floor    mkdocs build --strict of as many plain Markdown pages of the same mean size,
                   small nav, Material, search plugin
 
-and, at one N (default 1000), the live-preview path generator.build.generate_to: regenerating
-unchanged content (must write nothing and keep every mtime) and editing one explainer.
+and, at one N (default 1000), the live-preview path (generator.build.Preview, as `mkdocs serve`
+uses it): regenerating unchanged content (must write nothing and keep every mtime), editing one
+explainer, and the engine's dirty rebuild.
 Figures go to bench/results.json; a table and the targets are printed.
 
     python bench/run.py                       # the whole benchmark
     python bench/run.py --sizes 100,1000      # a quicker one
-    python bench/run.py profile --n 1000      # cProfile of generation -> bench/profile.txt
+    python bench/hotspots.py --n 1000          # cProfile of generation -> bench/profile.txt
 """
 
 from __future__ import annotations
@@ -233,49 +234,6 @@ def incremental_worker(proj: Path) -> dict:
     return out
 
 
-# ---------------------------------------------------------------- profile
-
-
-def profile(n: int, dest: Path) -> None:
-    import cProfile
-    import io
-    import pstats
-
-    from generator.generate import check, render
-    from generator.write import write_tree
-
-    proj = project(n)
-    synth.write(n, proj / "content")
-    docs = proj / "build" / "docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    stages = {}
-    prof = cProfile.Profile()
-    prof.enable()
-    t = time.perf_counter()
-    index = check(proj / "content")
-    stages["check (read, validate, link)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    files = dict(render(index, proj / "content"))
-    stages["render"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_tree(docs, files.items())
-    stages["write_tree (cold)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_tree(docs, files.items())
-    stages["write_tree (unchanged)"] = time.perf_counter() - t
-    prof.disable()
-    buf = io.StringIO()
-    buf.write(f"cProfile of generation at N={n} (times under the profiler are inflated)\n\n")
-    for name, seconds in stages.items():
-        buf.write(f"{name:32} {seconds:7.2f} s\n")
-    for key in ("cumulative", "tottime"):
-        buf.write(f"\n--- by {key} ---\n")
-        pstats.Stats(prof, stream=buf).sort_stats(key).print_stats(35)
-    text = buf.getvalue().replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
-    dest.write_text(text, "utf-8")
-    print(text[:4000])
-
-
 # ---------------------------------------------------------------- report
 
 
@@ -367,18 +325,14 @@ def table(runs: list[dict]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Speed and memory at newsroom scale.")
-    parser.add_argument("what", nargs="?", default="bench", choices=["bench", "profile", "incremental"])
+    parser.add_argument("what", nargs="?", default="bench", choices=["bench", "incremental"])
     parser.add_argument("project", nargs="?", type=Path, help="incremental: the project folder")
     parser.add_argument("--sizes", default="100,1000,5000", help="numbers of explainers (default: 100,1000,5000)")
     parser.add_argument("--incremental-at", type=int, default=1000, help="N at which to measure regeneration (default: 1000)")
-    parser.add_argument("--n", type=int, default=1000, help="profile: number of explainers")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     if args.what == "incremental":
         print(json.dumps(incremental_worker(args.project)))
-        return
-    if args.what == "profile":
-        profile(args.n, ROOT / "bench" / "profile.txt")
         return
 
     sizes = [int(s) for s in args.sizes.split(",")]
