@@ -44,3 +44,6 @@ def real_site(tmp_path_factory) -> Path:
 def fixture_site(tmp_path_factory) -> Path:
     """The made-up fixture content (tests/fixtures/content), built once."""
     return build(make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "content"))
+
+
+pytest_plugins = ["tests.browsing"]

@@ -1,166 +1,26 @@
-"""The reader's pages in a real Chromium, served over HTTP from the built sites.
-
-One browser for the session and one local server per built site; every test opens a fresh
-browser context (own viewport, colour scheme and cache) and closes it. Layout is checked with
-bounding boxes and computed styles, so a CSS change that breaks the page fails here.
-"""
+"""The reader's pages in a real Chromium: desktop and phone layout, right-to-left quotes, dark
+mode and print, and screenshots for review. Layout is checked with bounding boxes and computed
+styles, so a CSS change that breaks the page fails here."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import os
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
-
-import axe_playwright_python.sync_playwright as axe_api
-import playwright.sync_api as playwright_api
 import pytest
+
+from tests.browsing import ARTIFACTS, DESKTOP, EXPLAINERS, FIXTURE, FIXTURE_EXPLAINER, PHONE, READER_PAGES, REAL, REAL_EXPLAINER, bottom, box, ids, right
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
-
-# An explainer's own weight: HTML + CSS + JS as served (uncompressed bytes), without the search
-# index and fonts. Measured 335 KB for the real Aleppo explainer with Material 9.8.1: Material's
-# CSS 149 KB and JS 154 KB (bundle and search worker), the page 27 KB, our stylesheet 5 KB. The
-# budget leaves ~20% headroom: a longer story fits, a new script framework does not.
-EXPLAINER_WEIGHT_BUDGET = 400_000
-
-# axe findings accepted on every page, each on Material's own markup, which the theme may only
-# extend by block overrides (no forked templates). Material's `color-contrast` findings (tabs,
-# copyright line) are fixed in explainers.css instead, so they are not accepted here.
-ACCEPTED_AXE_RULES = {
-    # Material's search overlay <div class="md-search" role="dialog"> has no accessible name;
-    # naming it would mean copying partials/search.html. Scoped to that element below.
-    "aria-dialog-name": ".md-search",
-}
-
-REAL = "real"
-FIXTURE = "fixture"
-REAL_EXPLAINER = "explainers/aleppo-humanitarian-pause/"
-FIXTURE_EXPLAINER = "explainers/truce-signed/"
-# Home, an explainer, a person and a conflict: the pages a reader lands on.
-READER_PAGES = [
-    (REAL, ""),
-    (REAL, REAL_EXPLAINER),
-    (REAL, "people/asma-al-assad/"),
-    (REAL, "conflicts/syrian-conflict/"),
-    (FIXTURE, ""),
-    (FIXTURE, FIXTURE_EXPLAINER),
-    (FIXTURE, "people/amal-haddad/"),
-    (FIXTURE, "conflicts/valley-dispute/"),
-]
-EXPLAINERS = [(REAL, REAL_EXPLAINER), (REAL, "explainers/syria-first-lady-will-not-leave/"), (FIXTURE, FIXTURE_EXPLAINER)]
 # Links a reader taps on their own (not words inside a sentence, which WCAG 2.5.8 exempts).
 TAP_TARGETS = (
     "a.quote__source, .sources li > a, .timeline__source a, .speaker__name a, .speaker__role a, "
     ".background__name a, .background__parties a, .explainer__tags a, .pager a, .card__title a"
 )
-SOURCE_LINKS = "a.quote__source, .sources li > a, .timeline__source a"
-
-
-def _ids(pages):
-    return [f"{site}:/{path}" for site, path in pages]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port, like a static host would."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def servers(real_site: Path, fixture_site: Path) -> Iterator[dict[str, str]]:
-    with _serve(real_site) as real, _serve(fixture_site) as fixture:
-        yield {REAL: real, FIXTURE: fixture}
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    assert Path(CHROMIUM).exists(), f"no Chromium at {CHROMIUM}: apt-get install chromium (as .ci/run does), or set CHROMIUM=/path/to/chromium"
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@dataclass
-class Visit:
-    page: object
-    requests: list = field(default_factory=list)
-    failures: list = field(default_factory=list)
-
-
-@pytest.fixture
-def visit(chromium, servers):
-    """Open a page in a fresh context: `visit(site, path, viewport=..., **context_options)`.
-
-    Every request the context makes (page, workers) is recorded, and every failed one."""
-    contexts = []
-
-    def open_page(site: str, path: str, viewport=DESKTOP, wait_until="load", **options) -> Visit:
-        context = chromium.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        seen = Visit(page=None)
-        context.on("request", lambda r: seen.requests.append(r))
-        context.on("requestfailed", lambda r: seen.failures.append(f"{r.url}: {r.failure}"))
-
-        def on_response(response):
-            if response.status >= 400:
-                seen.failures.append(f"{response.url}: HTTP {response.status}")
-
-        context.on("response", on_response)
-        seen.page = context.new_page()
-        response = seen.page.goto(servers[site] + path, wait_until=wait_until)
-        assert response is not None and response.ok, f"{path}: {response and response.status}"
-        return seen
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def box(locator) -> dict:
-    found = locator.bounding_box()
-    assert found is not None, f"{locator} is not rendered"
-    return found
-
-
-def bottom(b: dict) -> float:
-    return b["y"] + b["height"]
-
-
-def right(b: dict) -> float:
-    return b["x"] + b["width"]
 
 
 # ----------------------------------------------------------------------------- desktop layout
 
 
-@pytest.mark.parametrize("site,path", EXPLAINERS, ids=_ids(EXPLAINERS))
+@pytest.mark.parametrize("site,path", EXPLAINERS, ids=ids(EXPLAINERS))
 def test_desktop_sidebar_sits_beside_the_story_with_each_speakers_quotes_together(visit, site, path):
     page = visit(site, path, viewport=DESKTOP).page
     header, aside, story = box(page.locator(".explainer__header")), box(page.locator("aside.who-said-what")), box(page.locator(".explainer__story"))
@@ -186,7 +46,7 @@ def test_desktop_sidebar_sits_beside_the_story_with_each_speakers_quotes_togethe
             assert outer["y"] - 0.5 <= inner["y"] and bottom(inner) <= bottom(outer) + 0.5, "quote is not with its speaker"
 
 
-@pytest.mark.parametrize("site,path", EXPLAINERS, ids=_ids(EXPLAINERS))
+@pytest.mark.parametrize("site,path", EXPLAINERS, ids=ids(EXPLAINERS))
 def test_timeline_is_an_ordered_list_read_in_date_order_top_to_bottom(visit, site, path):
     page = visit(site, path, viewport=DESKTOP).page
     timeline = page.locator("section.background ol.timeline")
@@ -223,7 +83,7 @@ OUTSIDE_VIEWPORT_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("site,path", READER_PAGES, ids=_ids(READER_PAGES))
+@pytest.mark.parametrize("site,path", READER_PAGES, ids=ids(READER_PAGES))
 def test_phone_nothing_scrolls_sideways(visit, site, path):
     page = visit(site, path, viewport=PHONE, is_mobile=True, has_touch=True).page
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]")
@@ -235,7 +95,7 @@ def test_phone_nothing_scrolls_sideways(visit, site, path):
     assert not outside, f"/{path} at {PHONE['width']}px: cut off at the edge: {outside}"
 
 
-@pytest.mark.parametrize("site,path", EXPLAINERS, ids=_ids(EXPLAINERS))
+@pytest.mark.parametrize("site,path", EXPLAINERS, ids=ids(EXPLAINERS))
 def test_phone_sidebar_comes_after_the_summary_and_before_the_story(visit, site, path):
     page = visit(site, path, viewport=PHONE, is_mobile=True, has_touch=True).page
     dek, aside, story = box(page.locator(".explainer__dek")), box(page.locator("aside.who-said-what")), box(page.locator(".explainer__story"))
@@ -244,7 +104,7 @@ def test_phone_sidebar_comes_after_the_summary_and_before_the_story(visit, site,
     assert abs(aside["x"] - story["x"]) < 20 and aside["width"] > 0.8 * story["width"], "sidebar and story are not stacked in one column"
 
 
-@pytest.mark.parametrize("site,path", EXPLAINERS, ids=_ids(EXPLAINERS))
+@pytest.mark.parametrize("site,path", EXPLAINERS, ids=ids(EXPLAINERS))
 def test_phone_text_is_readable(visit, site, path):
     page = visit(site, path, viewport=PHONE, is_mobile=True, has_touch=True).page
     sizes = page.locator("blockquote.quote__text p").evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
@@ -258,7 +118,7 @@ def test_phone_text_is_readable(visit, site, path):
 PHONE_TAP_PAGES = [(FIXTURE, FIXTURE_EXPLAINER), (REAL, REAL_EXPLAINER), (FIXTURE, ""), (FIXTURE, "conflicts/valley-dispute/")]
 
 
-@pytest.mark.parametrize("site,path", PHONE_TAP_PAGES, ids=_ids(PHONE_TAP_PAGES))
+@pytest.mark.parametrize("site,path", PHONE_TAP_PAGES, ids=ids(PHONE_TAP_PAGES))
 def test_phone_tap_targets_are_at_least_24px(visit, site, path):
     """WCAG 2.2 SC 2.5.8 (target size, minimum): 24 by 24 CSS pixels."""
     page = visit(site, path, viewport=PHONE, is_mobile=True, has_touch=True).page
@@ -345,88 +205,6 @@ def test_print_keeps_quotes_timeline_and_source_urls_and_hides_the_chrome(visit)
     assert bottom(aside) <= story["y"]
 
 
-# ----------------------------------------------------------------------------- accessibility
-
-
-def _serious_violations(page) -> list[str]:
-    results = axe_api.Axe().run(page)
-    found = []
-    for violation in results.response["violations"]:
-        if violation["impact"] not in ("serious", "critical"):
-            continue
-        for node in violation["nodes"]:
-            target = " ".join(map(str, node["target"]))
-            if ACCEPTED_AXE_RULES.get(violation["id"]) == target:
-                continue
-            summary = " ".join(node.get("failureSummary", "").split())
-            found.append(f"{violation['id']} ({violation['impact']}) at {target}: {summary}")
-    return found
-
-
-AXE_PAGES = READER_PAGES[:4] + [(FIXTURE, FIXTURE_EXPLAINER)]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("site,path", AXE_PAGES, ids=_ids(AXE_PAGES))
-def test_axe_finds_no_serious_violations(visit, site, path, scheme):
-    page = visit(site, path, viewport=DESKTOP, color_scheme=scheme).page
-    expected = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
-    violations = _serious_violations(page)
-    assert not violations, "\n".join(violations)
-
-
-def test_tab_reaches_every_source_link_with_a_visible_focus(visit):
-    page = visit(FIXTURE, FIXTURE_EXPLAINER, viewport=DESKTOP).page
-    wanted = page.locator(f".md-content :is({SOURCE_LINKS})")
-    total = wanted.evaluate_all("els => els.map((e, i) => { e.dataset.testSource = i; return i; }).length")
-    assert total >= 5
-    reached: dict[str, list] = {}
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "() => { const e = document.activeElement; if (!e || e.dataset.testSource === undefined) return null;"
-            " const s = getComputedStyle(e); return [e.dataset.testSource, s.outlineStyle, s.outlineWidth, s.boxShadow, e.matches(':focus-visible')]; }"
-        )
-        if focused:
-            reached[focused[0]] = focused[1:]
-            if len(reached) == total:
-                break
-    assert len(reached) == total, f"Tab reached {sorted(reached)} of {total} source links"
-    for index, (outline_style, outline_width, shadow, focus_visible) in reached.items():
-        visible_outline = outline_style != "none" and float(outline_width.removesuffix("px")) > 0
-        assert focus_visible and (visible_outline or shadow != "none"), f"source link {index} has no visible focus: {outline_style} {outline_width} {shadow}"
-
-
-# ----------------------------------------------------------------------------- privacy and weight
-
-
-@pytest.mark.parametrize("site,path", READER_PAGES, ids=_ids(READER_PAGES))
-def test_every_request_stays_on_the_site_and_succeeds(visit, site, path):
-    seen = visit(site, path, viewport=DESKTOP, wait_until="networkidle")
-    hosts = {urlsplit(r.url).hostname for r in seen.requests if urlsplit(r.url).scheme not in ("data", "blob")}
-    assert hosts == {"127.0.0.1"}, f"/{path} contacts {hosts - {'127.0.0.1'}}"
-    # Material fetches sitemap.xml beside every <link rel="alternate">; the site feeds sit at the
-    # root so that request finds the real sitemap instead of failing.
-    failures = list(seen.failures)
-    assert failures == []
-
-
-def test_explainer_weight_stays_under_budget(visit):
-    seen = visit(REAL, REAL_EXPLAINER, viewport=DESKTOP, wait_until="networkidle")
-    counted = {}
-    for request in seen.requests:
-        response = request.response()
-        if response is None or not response.ok or request.resource_type not in ("document", "stylesheet", "script"):
-            continue
-        counted[urlsplit(request.url).path] = len(response.body())
-    assert any(path.endswith(".css") for path in counted) and any(path.endswith(".js") for path in counted), counted
-    assert not any("search_index" in path or "/fonts/" in path for path in counted)
-    weight = sum(counted.values())
-    print(f"explainer weight {weight} bytes: {counted}")
-    assert weight <= EXPLAINER_WEIGHT_BUDGET, f"explainer weighs {weight} bytes > budget {EXPLAINER_WEIGHT_BUDGET}: {counted}"
-
-
 # ----------------------------------------------------------------------------- screenshots
 
 
@@ -434,7 +212,7 @@ SCREENSHOTS = {"desktop": (DESKTOP, "light"), "phone": (PHONE, "light"), "deskto
 
 
 @pytest.mark.parametrize("look", SCREENSHOTS)
-@pytest.mark.parametrize("site,path", [EXPLAINERS[0], EXPLAINERS[2]], ids=_ids([EXPLAINERS[0], EXPLAINERS[2]]))
+@pytest.mark.parametrize("site,path", [EXPLAINERS[0], EXPLAINERS[2]], ids=ids([EXPLAINERS[0], EXPLAINERS[2]]))
 def test_screenshot_for_review(visit, site, path, look):
     """Not asserted: full-page pictures in test-artifacts/ for a human to look at."""
     viewport, scheme = SCREENSHOTS[look]
