@@ -76,19 +76,16 @@ def roles(index: Index, entry: Entry) -> Iterator[Advice]:
         role = role_at(index.people[quote.speaker], quote.date)
         person = f"content/people/{quote.speaker}.yaml"
         if role.end is not None and role.end < quote.date:
-            yield _at(
-                entry,
-                ("quotes", i, "speaker"),
-                f"'{quote.speaker}' is shown as '{role.title}', a role that ended on {role.end}, before the quote's date "
-                f"({quote.date}); add the role they held then to {person}",
-            )
+            when = f"ended on {role.end}, before"
         elif role.start is not None and quote.date < role.start:
-            yield _at(
-                entry,
-                ("quotes", i, "speaker"),
-                f"'{quote.speaker}' is shown as '{role.title}', a role that began on {role.start}, after the quote's date "
-                f"({quote.date}); add the role they held then to {person}",
-            )
+            when = f"began on {role.start}, after"
+        else:
+            continue
+        yield _at(
+            entry,
+            ("quotes", i, "speaker"),
+            f"'{quote.speaker}' is shown as '{role.title}', a role that {when} the quote's date ({quote.date}); add the role they held then to {person}",
+        )
 
 
 def review_due(index: Index, entry: Entry, today: date) -> Iterator[Advice]:
